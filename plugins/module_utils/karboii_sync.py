@@ -1,0 +1,98 @@
+# -*- coding: utf-8 -*-
+# Copyright: (c) 2026, vkcloud.karboii contributors
+# GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
+
+"""Changes that must not duplicate or lose anything, shared by the plan and trigger modules.
+
+- A create whose answer was lost (timeout, dropped connection, 5xx) may have
+  happened: look before trying again, never POST blindly.
+- Adding resources to a shared plan races with other adders: read back, and
+  merge again if someone else's write removed ours.
+"""
+
+from __future__ import annotations
+
+import random
+import time
+
+from ansible_collections.vkcloud.karboii.plugins.module_utils.karboii_finders import find_plan, find_trigger
+from ansible_collections.vkcloud.karboii.plugins.module_utils.karboii_http import KarboiiError
+from ansible_collections.vkcloud.karboii.plugins.module_utils.karboii_plans import merge_resources
+from ansible_collections.vkcloud.karboii.plugins.module_utils.karboii_triggers import (
+    flatten, missing_for_create, predict_created, predict_updated, trigger_changes,
+)
+from ansible_collections.vkcloud.karboii.plugins.module_utils.karboii_validate import InvalidOption
+
+CREATE_ATTEMPTS = 3
+MERGE_ATTEMPTS = 6
+
+
+def create_once(create, find_existing, attempts=CREATE_ATTEMPTS):
+    """Run `create()`; after an ambiguous failure, return what `find_existing()` finds, or create again."""
+    for attempt in range(attempts):
+        try:
+            return create()
+        except KarboiiError as exc:
+            if not exc.ambiguous or attempt == attempts - 1:
+                raise
+            existing = find_existing()
+            if existing is not None:
+                return existing
+
+
+def create_plan(client, body):
+    return create_once(lambda: client.create_plan(body), lambda: find_plan(client, name=body["name"]))
+
+
+def create_trigger(client, plan_id, desired):
+    return create_once(
+        lambda: client.create_trigger(desired["name"], plan_id, desired["pattern"], desired["max_backups"]),
+        lambda: find_trigger(client, plan_id))
+
+
+def update_resources_verified(client, plan, changes, wanted, purge, sleep=time.sleep):
+    """PUT the changes; when only adding, read back and merge again until every wanted resource is there.
+
+    Another task may have replaced the list between our read and our write (the API
+    stores the list it is sent); each round starts from the plan as it is now.
+    """
+    updated = client.update_plan(plan["id"], changes)
+    if purge or "resources" not in changes:
+        return updated
+    wanted_ids = {r["id"] for r in wanted}
+    for _attempt in range(MERGE_ATTEMPTS):
+        current = client.get_plan(plan["id"])
+        if current is None:
+            raise KarboiiError("plan %s disappeared while resources were being added" % plan["id"])
+        if wanted_ids <= {r.get("id") for r in current.get("resources") or []}:
+            return current
+        sleep(random.uniform(0.05, 0.3))  # let the competing writer finish before merging again
+        merged = merge_resources(current.get("resources"), wanted, purge=False)
+        client.update_plan(plan["id"], {"resources": merged})
+    raise KarboiiError("plan %s: other tasks kept replacing its resources; %s could not be added after %d tries"
+                       % (plan["id"], ", ".join(sorted(wanted_ids)), MERGE_ATTEMPTS))
+
+
+def sync_trigger(client, plan, desired, check_mode, current=None, fetched=False, option_names=None):
+    """Create or update the plan's one trigger. Returns (changed, trigger, before, after) with flat views.
+
+    `option_names` maps the trigger's fields to the options the user sets them with, for errors.
+    """
+    if not fetched:
+        current = find_trigger(client, plan["id"]) if plan.get("id") else None
+    if current is None:
+        missing = missing_for_create(desired)
+        if missing:
+            names = [(option_names or {}).get(field, field) for field in missing]
+            raise InvalidOption(names[0], "plan '%s' has no trigger yet; creating one needs %s"
+                                % (plan.get("name"), " and ".join(names)))
+        if check_mode:
+            trigger = predict_created(desired, plan.get("id"), plan.get("project_id"))
+        else:
+            trigger = create_trigger(client, plan["id"], desired)
+        return True, trigger, {}, flatten(trigger)
+    changes = trigger_changes(current, desired)
+    if not changes:
+        return False, current, flatten(current), flatten(current)
+    trigger = predict_updated(current, changes) if check_mode else client.update_trigger(current["id"], changes)
+    return True, trigger, flatten(current), flatten(trigger)
