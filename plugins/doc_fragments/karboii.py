@@ -120,6 +120,19 @@ options:
   api_timeout:
     description: Seconds to wait for each HTTP answer. 30 when unset.
     type: int
+  retries:
+    description:
+      - How many times to retry a call the server could not handle right now - HTTP 429, 502 and 503 for any call,
+        500 and 504 and lost connections only for calls that are safe to repeat (reads, updates, deletes).
+      - Waits grow exponentially with jitter and honour C(Retry-After). Each retry is reported as a warning.
+      - A create whose answer was lost is never sent again blindly; the module first looks whether it happened.
+      - V(0) turns retries off. TLS errors and other client errors are never retried.
+    type: int
+    default: 4
+  retry_timeout:
+    description: Seconds that all retries of one call may take together.
+    type: int
+    default: 60
 notes:
   - The modules run where the task runs, usually the controller (C(delegate_to=localhost) or C(connection=local)),
     and need the Python library C(requests) there.

@@ -25,6 +25,8 @@ from ansible_collections.vkcloud.karboii.plugins.module_utils.karboii_nova impor
 from ansible_collections.vkcloud.karboii.plugins.module_utils.karboii_validate import InvalidOption
 
 DEFAULT_API_TIMEOUT = 30
+DEFAULT_RETRIES = 4
+DEFAULT_RETRY_TIMEOUT = 60
 
 
 def auth_options():
@@ -52,12 +54,16 @@ def common_argument_spec():
         client_cert=dict(type="path", aliases=["cert"]),
         client_key=dict(type="path", no_log=False, aliases=["key"]),
         api_timeout=dict(type="int"),
+        retries=dict(type="int", default=DEFAULT_RETRIES),
+        retry_timeout=dict(type="int", default=DEFAULT_RETRY_TIMEOUT),
     )
 
 
 class KarboiiModule:
     argument_spec = {}
     module_kwargs = {}
+    # Only the auth module hands its token back to the play; every other module masks it.
+    returns_token = False
 
     def __init__(self):
         spec = common_argument_spec()
@@ -91,8 +97,9 @@ class KarboiiModule:
             self.warn("TLS certificates are not verified (validate_certs is false): anyone on the path can read the token")
         timeout = int(settings.api_timeout or DEFAULT_API_TIMEOUT)
         http = build_session(settings.validate_certs, settings.ca_cert, settings.client_cert, settings.client_key)
-        retry = RetryPolicy()
-        keystone = KeystoneSession(settings, http, timeout=timeout, retry=retry, on_retry=self.warn, on_secret=self.hide)
+        retry = RetryPolicy(retries=max(0, self.params["retries"]), max_total=max(0, self.params["retry_timeout"]))
+        on_secret = None if self.returns_token else self.hide
+        keystone = KeystoneSession(settings, http, timeout=timeout, retry=retry, on_retry=self.warn, on_secret=on_secret)
         return KarboiiClient(keystone, http, timeout=timeout, retry=retry, on_retry=self.warn, read_only=self.check_mode)
 
     @property
