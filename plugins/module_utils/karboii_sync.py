@@ -24,11 +24,13 @@ from ansible_collections.vkcloud.karboii.plugins.module_utils.karboii_triggers i
 from ansible_collections.vkcloud.karboii.plugins.module_utils.karboii_validate import InvalidOption
 
 CREATE_ATTEMPTS = 3
-MERGE_ATTEMPTS = 6
+MERGE_ATTEMPTS = 8
+SETTLE_SECONDS = 1.0  # longer than another task takes from reading a plan to writing it back
 
 
-def create_once(create, find_existing, attempts=CREATE_ATTEMPTS):
+def create_once(create, find_existing, warn=None, attempts=CREATE_ATTEMPTS):
     """Run `create()`; after an ambiguous failure, return what `find_existing()` finds, or create again."""
+    warn = warn or (lambda message: None)
     for attempt in range(attempts):
         try:
             return create()
@@ -37,38 +39,41 @@ def create_once(create, find_existing, attempts=CREATE_ATTEMPTS):
                 raise
             existing = find_existing()
             if existing is not None:
+                warn("%s; it had been made all the same, so it is not sent again" % exc)
                 return existing
+            warn("%s; it was not made, so it is sent again" % exc)
 
 
 def create_plan(client, body):
-    return create_once(lambda: client.create_plan(body), lambda: find_plan(client, name=body["name"]))
+    return create_once(lambda: client.create_plan(body), lambda: find_plan(client, name=body["name"]), client.on_retry)
 
 
 def create_trigger(client, plan_id, desired):
     return create_once(
         lambda: client.create_trigger(desired["name"], plan_id, desired["pattern"], desired["max_backups"]),
-        lambda: find_trigger(client, plan_id))
+        lambda: find_trigger(client, plan_id), client.on_retry)
 
 
 def update_resources_verified(client, plan, changes, wanted, purge, sleep=time.sleep):
-    """PUT the changes; when only adding, read back and merge again until every wanted resource is there.
+    """PUT the changes; when only adding, make sure the additions survive other writers.
 
-    Another task may have replaced the list between our read and our write (the API
-    stores the list it is sent); each round starts from the plan as it is now.
+    Another task may read the plan before our write and store its list after it,
+    dropping ours (the API stores the list it is sent). Such a write lands within
+    that task's read-to-write time of ours; so wait longer than that, read again,
+    and merge again whatever went missing, until a read after the wait shows it all.
     """
     updated = client.update_plan(plan["id"], changes)
     if purge or "resources" not in changes:
         return updated
     wanted_ids = {r["id"] for r in wanted}
     for _attempt in range(MERGE_ATTEMPTS):
+        sleep(SETTLE_SECONDS + random.uniform(0, SETTLE_SECONDS))  # jitter keeps racing writers from meeting again
         current = client.get_plan(plan["id"])
         if current is None:
             raise KarboiiError("plan %s disappeared while resources were being added" % plan["id"])
         if wanted_ids <= {r.get("id") for r in current.get("resources") or []}:
             return current
-        sleep(random.uniform(0.05, 0.3))  # let the competing writer finish before merging again
-        merged = merge_resources(current.get("resources"), wanted, purge=False)
-        client.update_plan(plan["id"], {"resources": merged})
+        client.update_plan(plan["id"], {"resources": merge_resources(current.get("resources"), wanted, purge=False)})
     raise KarboiiError("plan %s: other tasks kept replacing its resources; %s could not be added after %d tries"
                        % (plan["id"], ", ".join(sorted(wanted_ids)), MERGE_ATTEMPTS))
 

@@ -148,7 +148,7 @@ class CheckpointModule(KarboiiModule):
 
         started = time.time()
         checkpoint = create_once(lambda: self.client.create_checkpoint(provider_id, plan["id"], p["extra_info"]),
-                                 lambda: self.started_since(provider_id, plan["id"], started))
+                                 lambda: self.started_since(provider_id, plan["id"], started), self.warn)
         if p["wait"]:
             checkpoint = wait_for(lambda: self.client.get_checkpoint(provider_id, checkpoint["id"]),
                                   lambda c: c is None or c.get("status") in CHECKPOINT_DONE, p["timeout"],
