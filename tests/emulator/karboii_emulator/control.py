@@ -19,7 +19,8 @@ def is_loopback(host):
 
 
 class Control:
-    """GET state | POST reset | GET, DELETE requests | GET, POST, DELETE faults | GET, POST config | GET, POST servers."""
+    """GET state | POST reset | GET, DELETE requests | GET, POST, DELETE faults | GET, POST config | GET, POST servers |
+    GET tokens."""
 
     def __init__(self, app):
         self.app = app
@@ -30,6 +31,7 @@ class Control:
         self.router.add("/faults", get=self.faults, post=self.add_faults, delete=self.clear_faults)
         self.router.add("/config", get=self.config, post=self.update_config)
         self.router.add("/servers", get=self.servers, post=self.add_servers)
+        self.router.add("/tokens", get=self.tokens)
 
     def handle(self, request):
         try:
@@ -75,6 +77,10 @@ class Control:
     def clear_faults(self, request):
         self.app.faults.clear()
         return Response(204)
+
+    def tokens(self, request):
+        """The ids of the tokens issued (the emulator's own test tokens), for leak checks."""
+        return Response(200, {"tokens": self.app.tokens.ids()})
 
     def config(self, request):
         return Response(200, self.app.settings.as_dict())

@@ -56,6 +56,11 @@ class Tokens:
                     record["uses_left"] -= 1
             return record
 
+    def ids(self):
+        """Every token issued and not dropped, so a test can look for them where they must not be."""
+        with self._lock:
+            return list(self._records)
+
     def revoke(self, token_id):
         with self._lock:
             return self._records.pop(token_id, None) is not None

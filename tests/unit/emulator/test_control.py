@@ -167,3 +167,7 @@ def test_the_journal_never_holds_a_password_or_token():
                                                   "password": {"user": {"name": "demo", "password": "<redacted>"}},
                                                   "token": {"id": "<redacted>"},
                                                   "application_credential": {"id": "ac", "secret": "<redacted>"}}}}
+
+
+def test_issued_tokens_are_listed_for_leak_checks(client):
+    assert client.token in client.control("GET", "/tokens").body["tokens"]
