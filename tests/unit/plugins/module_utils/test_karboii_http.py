@@ -3,8 +3,13 @@
 
 from __future__ import annotations
 
+import pathlib
+
 import pytest
 import requests
+import yaml
+
+from ansible_collections.vkcloud.karboii.plugins.module_utils import karboii_http
 
 from ansible_collections.vkcloud.karboii.plugins.module_utils.karboii_http import (
     KarboiiError, RetryPolicy, build_session, is_retryable, parse_retry_after, send, server_message,
@@ -134,3 +139,9 @@ def test_build_session_tls(verify, ca, expected):
     assert session.verify == expected
     assert session.cert == ("/c.pem", "/k.pem")
     assert session.headers["User-Agent"].startswith("vkcloud.karboii/")
+
+
+def test_the_user_agent_carries_the_collection_version_from_galaxy_yml():
+    galaxy = pathlib.Path(karboii_http.__file__).resolve().parents[2] / "galaxy.yml"
+    version = yaml.safe_load(galaxy.read_text())["version"]
+    assert karboii_http.USER_AGENT == "vkcloud.karboii/%s" % version
