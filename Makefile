@@ -27,7 +27,7 @@ SHELL := bash
 .SHELLFLAGS := -eu -o pipefail -c
 .DEFAULT_GOAL := help
 
-TEST_STAGES := action-groups changelog-lint units lint build-smoke integration sanity
+TEST_STAGES := action-groups changelog-lint units lint build-smoke integration sanity ee-check
 
 .PHONY: help venv tree test units integration sanity lint build-smoke changelog-lint \
 	action-groups demo clean distclean
@@ -99,3 +99,8 @@ clean:
 
 distclean: clean
 	rm -rf $(VENV) .ansible
+
+# execution environment: ansible-builder introspect + create (no container build possible here)
+.PHONY: ee-check
+ee-check: venv
+	@bash tools/ee-check.sh
