@@ -29,6 +29,14 @@ def find_plan_by_ref(client, ref, option="plan"):
     return find_plan(client, name=ref, option=option)
 
 
+def require_plan(client, ref, option="plan"):
+    """The plan a task works on; its absence is the user's error, named by option."""
+    plan = find_plan_by_ref(client, ref, option)
+    if plan is None:
+        raise InvalidOption(option, "no plan named or with id '%s'" % ref)
+    return plan
+
+
 def find_trigger(client, plan_id):
     return the_trigger(client.list_triggers(), plan_id)
 

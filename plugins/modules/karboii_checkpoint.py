@@ -110,10 +110,10 @@ import time
 from ansible_collections.vkcloud.karboii.plugins.module_utils.karboii_backups import (
     CHECKPOINT_DONE, checkpoint_time, describe, fresh_backup, newest_first, parse_age, wait_for,
 )
-from ansible_collections.vkcloud.karboii.plugins.module_utils.karboii_finders import find_plan_by_ref
+from ansible_collections.vkcloud.karboii.plugins.module_utils.karboii_finders import find_plan_by_ref, require_plan
 from ansible_collections.vkcloud.karboii.plugins.module_utils.karboii_module import KarboiiModule
 from ansible_collections.vkcloud.karboii.plugins.module_utils.karboii_sync import create_once
-from ansible_collections.vkcloud.karboii.plugins.module_utils.karboii_validate import PROVIDERS, InvalidOption
+from ansible_collections.vkcloud.karboii.plugins.module_utils.karboii_validate import PROVIDERS
 
 
 class CheckpointModule(KarboiiModule):
@@ -133,9 +133,7 @@ class CheckpointModule(KarboiiModule):
         max_age = parse_age(p["min_age"]) if p["min_age"] is not None else None
         if p["state"] == "absent":
             return self.delete()
-        plan = find_plan_by_ref(self.client, p["plan"])
-        if plan is None:
-            raise InvalidOption("plan", "no plan named or with id '%s'" % p["plan"])
+        plan = require_plan(self.client, p["plan"])
         provider_id = plan["provider_id"]
         if max_age is not None:
             recent = fresh_backup(self.client.list_checkpoints(provider_id, plan["id"]), max_age, time.time())

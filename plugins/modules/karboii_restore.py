@@ -144,7 +144,7 @@ restore:
 from ansible_collections.vkcloud.karboii.plugins.module_utils.karboii_backups import (
     restore_failures, restore_parameters, restore_running, same_restore, wait_for,
 )
-from ansible_collections.vkcloud.karboii.plugins.module_utils.karboii_finders import find_plan_by_ref
+from ansible_collections.vkcloud.karboii.plugins.module_utils.karboii_finders import require_plan
 from ansible_collections.vkcloud.karboii.plugins.module_utils.karboii_module import KarboiiModule
 from ansible_collections.vkcloud.karboii.plugins.module_utils.karboii_validate import PROVIDERS, InvalidOption
 
@@ -203,10 +203,7 @@ class RestoreModule(KarboiiModule):
         """(provider id, backup): under the plan's provider, or under each provider in turn."""
         p = self.params
         if p["plan"]:
-            plan = find_plan_by_ref(self.client, p["plan"])
-            if plan is None:
-                raise InvalidOption("plan", "no plan named or with id '%s'" % p["plan"])
-            providers = [plan["provider_id"]]
+            providers = [require_plan(self.client, p["plan"])["provider_id"]]
         else:
             providers = [provider["id"] for provider in PROVIDERS]
         for provider_id in providers:

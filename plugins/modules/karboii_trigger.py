@@ -103,7 +103,7 @@ trigger:
           sample: 1684810980
 """
 
-from ansible_collections.vkcloud.karboii.plugins.module_utils.karboii_finders import find_plan_by_ref, find_trigger
+from ansible_collections.vkcloud.karboii.plugins.module_utils.karboii_finders import find_trigger, require_plan
 from ansible_collections.vkcloud.karboii.plugins.module_utils.karboii_module import KarboiiModule
 from ansible_collections.vkcloud.karboii.plugins.module_utils.karboii_sync import sync_trigger
 from ansible_collections.vkcloud.karboii.plugins.module_utils.karboii_triggers import default_name, desired_trigger
@@ -126,9 +126,7 @@ class TriggerModule(KarboiiModule):
                                          "(vkcloud.karboii.karboii_plan with state=absent)")
         desired = desired_trigger(p["name"], p["pattern"], p["max_backups"])  # bad input fails before any request
 
-        plan = find_plan_by_ref(self.client, p["plan"])
-        if plan is None:
-            raise InvalidOption("plan", "no plan named or with id '%s'" % p["plan"])
+        plan = require_plan(self.client, p["plan"])
         current = find_trigger(self.client, plan["id"])
         if current is None:
             desired.setdefault("name", default_name(plan["name"]))
