@@ -27,7 +27,7 @@ SHELL := bash
 .SHELLFLAGS := -eu -o pipefail -c
 .DEFAULT_GOAL := help
 
-TEST_STAGES := action-groups changelog-lint units lint build-smoke integration sanity ee-check
+TEST_STAGES := action-groups changelog-lint units lint build-smoke integration sanity ee-check docs
 
 .PHONY: help venv tree test units integration sanity lint build-smoke changelog-lint \
 	action-groups demo clean distclean
@@ -104,3 +104,8 @@ distclean: clean
 .PHONY: ee-check
 ee-check: venv
 	@bash tools/ee-check.sh
+
+# the HTML site (module and role docs, the user guide) into .build/docs; fails on any warning
+.PHONY: docs
+docs: venv
+	@bash tools/docs.sh
