@@ -27,7 +27,7 @@ SHELL := bash
 .SHELLFLAGS := -eu -o pipefail -c
 .DEFAULT_GOAL := help
 
-TEST_STAGES := action-groups changelog-lint units lint build-smoke integration sanity ee-check docs
+TEST_STAGES := action-groups changelog-lint units lint build-smoke integration sanity ee-check docs release-check
 
 .PHONY: help venv tree test units integration sanity lint build-smoke changelog-lint \
 	action-groups demo clean distclean
@@ -109,3 +109,8 @@ ee-check: venv
 .PHONY: docs
 docs: venv
 	@bash tools/docs.sh
+
+# the release tarball, installed on its own: the demo and the role from the installed copy
+.PHONY: release-check
+release-check: venv
+	@bash tools/release-check.sh
