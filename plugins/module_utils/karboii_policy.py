@@ -66,6 +66,8 @@ def check_for_create(policy_, plan_name):
         raise InvalidOption("retention", "a gfs plan needs retention.gfs with its weekly, monthly and yearly counts")
     if policy_.trigger is not None and "pattern" not in policy_.trigger:
         raise InvalidOption("schedule", "plan '%s' needs a schedule to keep retention.max_backups backups" % plan_name)
+    if policy_.trigger is not None and "max_backups" not in policy_.trigger and policy_.plan.get("retention_type") != "gfs":
+        raise InvalidOption("retention", "a schedule for plan '%s' needs retention too: max_backups or gfs" % plan_name)
 
 
 def check_for_update(policy_, plan):

@@ -78,6 +78,15 @@ def update_resources_verified(client, plan, changes, wanted, purge, sleep=time.s
                        % (plan["id"], ", ".join(sorted(wanted_ids)), MERGE_ATTEMPTS))
 
 
+def require_for_create(desired, plan, option_names=None):
+    """A new trigger needs every field; name the options that would have set the missing ones."""
+    missing = missing_for_create(desired)
+    if missing:
+        names = [(option_names or {}).get(field, field) for field in missing]
+        raise InvalidOption(names[0], "plan '%s' has no trigger yet; creating one needs %s"
+                            % (plan.get("name"), " and ".join(names)))
+
+
 def sync_trigger(client, plan, desired, check_mode, current=None, fetched=False, option_names=None):
     """Create or update the plan's one trigger. Returns (changed, trigger, before, after) with flat views.
 
@@ -86,11 +95,7 @@ def sync_trigger(client, plan, desired, check_mode, current=None, fetched=False,
     if not fetched:
         current = find_trigger(client, plan["id"]) if plan.get("id") else None
     if current is None:
-        missing = missing_for_create(desired)
-        if missing:
-            names = [(option_names or {}).get(field, field) for field in missing]
-            raise InvalidOption(names[0], "plan '%s' has no trigger yet; creating one needs %s"
-                                % (plan.get("name"), " and ".join(names)))
+        require_for_create(desired, plan, option_names)
         if check_mode:
             trigger = predict_created(desired, plan.get("id"), plan.get("project_id"))
         else:

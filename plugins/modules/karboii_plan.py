@@ -300,7 +300,7 @@ from ansible_collections.vkcloud.karboii.plugins.module_utils.karboii_policy imp
 )
 from ansible_collections.vkcloud.karboii.plugins.module_utils.karboii_schedule import DAYS
 from ansible_collections.vkcloud.karboii.plugins.module_utils.karboii_sync import (
-    create_plan, sync_trigger, update_resources_verified,
+    create_plan, require_for_create, sync_trigger, update_resources_verified,
 )
 from ansible_collections.vkcloud.karboii.plugins.module_utils.karboii_triggers import default_name
 from ansible_collections.vkcloud.karboii.plugins.module_utils.karboii_validate import (
@@ -413,20 +413,27 @@ class PlanModule(KarboiiModule):
         changes = plan_changes(plan, desired)
         if "resources" in changes:
             unnamed(changes["resources"])
+        predicted = predict_updated(plan, changes)
+
+        # The trigger is read and checked before the plan changes, so a trigger that cannot be made fails first.
+        current, desired_trigger = None, None
+        if wanted.trigger is not None:
+            current = find_trigger(self.client, plan["id"])
+            desired_trigger = dict(wanted.trigger)
+            if current is None:
+                desired_trigger = dict(trigger_for_create(wanted, predicted), name=default_name(predicted["name"]))
+                require_for_create(desired_trigger, predicted, TRIGGER_OPTIONS)
+
         after = plan
         if changes:
             if self.check_mode:
-                after = predict_updated(plan, changes)
+                after = predicted
             else:
                 after = update_resources_verified(self.client, plan, changes, resources or [], p["purge_resources"])
         result = {"changed": bool(changes), "plan": after}
         before_view, after_view = normalise_plan(plan), normalise_plan(after)
 
-        if wanted.trigger is not None:
-            current = find_trigger(self.client, plan["id"])
-            desired_trigger = dict(wanted.trigger)
-            if current is None:
-                desired_trigger = dict(trigger_for_create(wanted, after), name=default_name(after["name"]))
+        if desired_trigger is not None:
             changed, trigger, before_view["trigger"], after_view["trigger"] = sync_trigger(
                 self.client, after, desired_trigger, self.check_mode, current, fetched=True, option_names=TRIGGER_OPTIONS)
             result["changed"] = result["changed"] or changed
