@@ -114,3 +114,9 @@ docs: venv
 .PHONY: release-check
 release-check: venv
 	@bash tools/release-check.sh
+
+# the benchmark (docs/benchmark.md): the collection against bare uri tasks and the curl-style play.
+# Not a test stage. BENCH_N (VMs, default 100), BENCH_FORKS, BENCH_REPEATS, BENCH_SKIP, BENCH_SCALE_PLANS.
+.PHONY: bench
+bench: venv
+	@$(VENV_PY) -m bench.run $(BENCH_ARGS)
