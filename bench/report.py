@@ -72,11 +72,10 @@ def targets(rows: list, vms: int, scale_plans: int, base_plans: int) -> list:
         ('no-change run with %d other plans vs with %d' % (scale_plans, base_plans), scale, coll2, 1.5),
     ]
     role1, role2 = _find(rows, 'role', 1), _find(rows, 'role', 2)
-    if role1 and role2:
-        ratios += [
-            ('vm_backup role, second run vs the curl-style play', role2, curl2, 0.33),
-            ('vm_backup role, first run vs the curl-style play', role1, curl1, 0.5),
-        ]
+    if role2:
+        ratios.append(('vm_backup role, second run vs the curl-style play', role2, curl2, 0.33))
+    if role1:
+        ratios.append(('vm_backup role, first run vs the curl-style play', role1, curl1, 0.5))
     counts = [
         ('Karboii requests per no-change karboii_plan task', coll2 and coll2['karboii_per_vm'], 2),
         ('Keystone requests per play with karboii_auth', coll2 and coll2['keystone'], 1),
