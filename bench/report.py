@@ -128,9 +128,9 @@ def _target_cells(target: dict) -> tuple:
     if target['measured'] is None:
         measured, verdict = 'n/a', 'not measured'
     else:
-        measured = ('%.2fx' if target['unit'] == 'x' else '%.2f') % target['measured']
+        measured = ('%.3fx' if target['unit'] == 'x' else '%.2f') % target['measured']
         verdict = 'met' if target['met'] else 'missed'
-    cpu = '-' if target['measured_cpu'] is None else '%.2fx' % target['measured_cpu']
+    cpu = '-' if target['measured_cpu'] is None else '%.3fx' % target['measured_cpu']
     limit = ('<= %.2fx' if target['unit'] == 'x' else '<= %d') % target['limit']
     return target['name'], measured, limit, verdict, cpu
 
