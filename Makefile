@@ -42,6 +42,7 @@ help:
 	@echo "make changelog-lint  antsibull-changelog lint"
 	@echo "make action-groups   every module is in meta/runtime.yml action_groups.karboii"
 	@echo "make demo            emulator up, playbooks/demo.yml twice (2nd run: changed=0), emulator down"
+	@echo "make bench           time the collection against bare uri tasks and the curl-style play (docs/benchmark.md)"
 	@echo "make clean           remove build trees and test output (distclean: also .venv)"
 
 $(STAMP): requirements-test.txt
