@@ -45,6 +45,7 @@ eval "$("$PY" "$REPO/tools/emulator_info.py" openrc "$EMULATOR_INFO")"
 export ANSIBLE_COLLECTIONS_PATH="$tmp/collections"
 export ANSIBLE_COLLECTIONS_SCAN_SYS_PATH=false
 export ANSIBLE_NOCOLOR=1
+export ANSIBLE_PIPELINING=1
 unset ANSIBLE_CONFIG
 mkdir -p "$tmp/work"
 cd "$tmp/work"   # no ansible.cfg, no playbook-adjacent collections
