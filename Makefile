@@ -42,6 +42,9 @@ help:
 	@echo "make changelog-lint  antsibull-changelog lint"
 	@echo "make action-groups   every module is in meta/runtime.yml action_groups.karboii"
 	@echo "make demo            emulator up, playbooks/demo.yml twice (2nd run: changed=0), emulator down"
+	@echo "make docs            the HTML site: module docs and the user guide (docs/), no warnings allowed"
+	@echo "make ee-check        ansible-builder introspect + create for an execution environment"
+	@echo "make release-check   build, install into an empty path, run the installed demo and role"
 	@echo "make bench           time the collection against bare uri tasks and the curl-style play (docs/benchmark.md)"
 	@echo "make clean           remove build trees and test output (distclean: also .venv)"
 

@@ -386,6 +386,9 @@ class KeystoneSession:
         if not self.uses_keystone:
             self._token = self.settings.auth["token"]
             return
+        self._login()
+
+    def _login(self):
         self.keystone_requests += 1
         response = send(self.http, "POST", tokens_url(self.settings.auth["auth_url"]), "POST /v3/auth/tokens (Keystone)",
                         json_body=token_request_body(self.settings), timeout=self.timeout, retry=self.retry,
@@ -407,7 +410,8 @@ class KeystoneSession:
         if service_type == KARBOII_SERVICE_TYPE and self.settings.endpoint_override:
             return self.settings.endpoint_override
         if self._catalog is None:
-            if not self.uses_keystone:
-                raise KarboiiError("no service catalog without Keystone: set auth.auth_url to look up '%s'" % service_type)
-            self.authenticate()
+            # A token with endpoint_override skips Keystone; another service (Nova) still needs the catalog.
+            if not self.settings.auth.get("auth_url"):
+                raise KarboiiError("no service catalog to find '%s' in: set auth.auth_url (or OS_AUTH_URL)" % service_type)
+            self._login()
         return find_endpoint(self._catalog, service_type, self.settings.region_name, self.settings.interface)

@@ -14,6 +14,7 @@ from __future__ import annotations
 import email.utils
 import json
 import random
+import re
 import time
 import traceback
 
@@ -32,6 +33,11 @@ IDEMPOTENT_METHODS = frozenset(("GET", "HEAD", "PUT", "DELETE"))
 # 500/504 may hide a change that was made, so only repeatable calls retry them.
 RETRY_ANY_METHOD = frozenset((429, 502, 503))
 RETRY_IDEMPOTENT_ONLY = frozenset((500, 504))
+
+
+# The part of a connection or TLS error worth reading; urllib3 wraps it in several layers of reprs.
+REASON = re.compile(r"(\[Errno -?\d+\][^'\"()]*|Read timed out[^'\"()]*|timed out|"
+                    r"\[SSL: [^'\"()]*|certificate verify failed[^'\"()]*|Remote end closed connection without response)")
 
 
 class KarboiiError(Exception):
@@ -192,6 +198,9 @@ def _wait(retry, attempt, retry_after, on_retry, failure):
 
 
 def _short(exc):
-    """The last line of a requests exception: the useful part, without object reprs."""
+    """The reason inside a requests exception, without urllib3's nested reprs and URLs."""
     text = str(exc)
-    return text.rsplit(": ", 1)[-1][:300] if text else exc.__class__.__name__
+    match = REASON.search(text)
+    if match:
+        return match.group(1).strip()
+    return text.rsplit(": ", 1)[-1].strip(" '\")(")[:300] or exc.__class__.__name__

@@ -199,3 +199,19 @@ def test_load_clouds_reports_a_broken_file(tmp_path):
     (tmp_path / "clouds.yaml").write_text("clouds: [unclosed\n")
     with pytest.raises(AuthConfigError, match="cannot read"):
         load_clouds({"OS_CLIENT_CONFIG_FILE": str(tmp_path / "clouds.yaml")})
+
+
+def test_a_token_with_an_override_asks_keystone_only_for_another_service():
+    settings = resolve_settings({"auth": {"token": "seed-token", "project_id": "pid", "auth_url": "http://k/v3"},
+                                 "endpoint_override": "http://karboii/v1"}, {}, no_clouds)
+    http = FakeSession(FakeResponse(201, {"token": {"project": {"id": "pid"}, "catalog": CATALOG}}, {"X-Subject-Token": "t2"}))
+    keystone = KeystoneSession(settings, http)
+    assert keystone.endpoint() == "http://karboii/v1" and keystone.token == "seed-token" and http.sent == []
+    assert keystone.endpoint("compute") == "http://nova"
+    assert http.sent[0]["json"]["auth"]["identity"] == {"methods": ["token"], "token": {"id": "seed-token"}}
+
+
+def test_without_auth_url_there_is_no_catalog():
+    settings = resolve_settings({"auth": {"token": "t", "project_id": "pid"}, "endpoint_override": "http://k"}, {}, no_clouds)
+    with pytest.raises(KarboiiError, match="no service catalog to find 'compute' in: set auth.auth_url"):
+        KeystoneSession(settings, FakeSession()).endpoint("compute")

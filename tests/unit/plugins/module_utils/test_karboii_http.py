@@ -145,3 +145,20 @@ def test_the_user_agent_carries_the_collection_version_from_galaxy_yml():
     galaxy = pathlib.Path(karboii_http.__file__).resolve().parents[2] / "galaxy.yml"
     version = yaml.safe_load(galaxy.read_text())["version"]
     assert karboii_http.USER_AGENT == "vkcloud.karboii/%s" % version
+
+
+@pytest.mark.parametrize("raised, expected", [
+    (requests.exceptions.ConnectionError(
+        "HTTPConnectionPool(host='127.0.0.1', port=1): Max retries exceeded with url: /v3/auth/tokens (Caused by "
+        "NewConnectionError('<urllib3.connection.HTTPConnection object at 0x7f>: Failed to establish a new connection: "
+        "[Errno 111] Connection refused'))"), "no answer from the server ([Errno 111] Connection refused)"),
+    (requests.exceptions.ReadTimeout("HTTPConnectionPool(host='h', port=80): Read timed out. (read timeout=1)"),
+     "no answer from the server (Read timed out.)"),
+    (requests.exceptions.ConnectionError("('Connection aborted.', RemoteDisconnected("
+                                         "'Remote end closed connection without response'))"),
+     "no answer from the server (Remote end closed connection without response)"),
+])
+def test_connection_errors_read_cleanly(raised, expected):
+    with pytest.raises(KarboiiError) as info:
+        send(FakeSession(raised), "PUT", "http://x/p", "PUT /p", retry=RetryPolicy(retries=0))
+    assert str(info.value) == "PUT /p failed: " + expected
