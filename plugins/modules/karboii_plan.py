@@ -373,17 +373,19 @@ class PlanModule(KarboiiModule):
         resources = name_resources(self.nova, desired_resources(p["resources"], provider), [])
         fields = dict(wanted.plan, name=p["name"], resources=resources)
         body = create_body(fields, provider["id"])
+        predicted = dict(predict_created(body), **wanted.plan)
+        desired = None
+        if wanted.trigger is not None:  # built before the POST: a trigger that cannot be made fails first
+            desired = dict(trigger_for_create(wanted, predicted), name=default_name(p["name"]))
         if self.check_mode:
-            plan = predict_created(body)
-            plan.update(wanted.plan)
+            plan = predicted
         else:
             plan = create_plan(self.client, body)
             if p["status"] and plan.get("status") != p["status"]:
                 plan = self.client.update_plan(plan["id"], {"status": p["status"]})
         result = {"changed": True, "plan": plan}
         before, after = {}, normalise_plan(plan)
-        if wanted.trigger is not None:
-            desired = dict(trigger_for_create(wanted, plan), name=default_name(plan["name"]))
+        if desired is not None:
             try:
                 _changed, trigger, _before, after["trigger"] = sync_trigger(
                     self.client, plan, desired, self.check_mode, None, fetched=True, option_names=TRIGGER_OPTIONS)
