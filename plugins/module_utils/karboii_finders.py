@@ -37,6 +37,18 @@ def require_plan(client, ref, option="plan"):
     return plan
 
 
+def find_backup(client, checkpoint_id, provider_ids):
+    """(provider id, backup) under the first provider that holds it; (None, None) when none does.
+
+    The API files a backup under its plan's provider; without the plan, each provider is asked.
+    """
+    for provider_id in provider_ids:
+        checkpoint = client.get_checkpoint(provider_id, checkpoint_id)
+        if checkpoint is not None:
+            return provider_id, checkpoint
+    return None, None
+
+
 def find_trigger(client, plan_id):
     return the_trigger(client.list_triggers(), plan_id)
 

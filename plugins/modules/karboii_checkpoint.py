@@ -110,7 +110,7 @@ import time
 from ansible_collections.vkcloud.karboii.plugins.module_utils.karboii_backups import (
     CHECKPOINT_DONE, checkpoint_time, describe, fresh_backup, newest_first, parse_age, wait_for,
 )
-from ansible_collections.vkcloud.karboii.plugins.module_utils.karboii_finders import find_plan_by_ref, require_plan
+from ansible_collections.vkcloud.karboii.plugins.module_utils.karboii_finders import find_backup, find_plan_by_ref, require_plan
 from ansible_collections.vkcloud.karboii.plugins.module_utils.karboii_module import KarboiiModule
 from ansible_collections.vkcloud.karboii.plugins.module_utils.karboii_sync import create_once
 from ansible_collections.vkcloud.karboii.plugins.module_utils.karboii_validate import PROVIDERS
@@ -171,14 +171,12 @@ class CheckpointModule(KarboiiModule):
             providers = [plan["provider_id"]] if plan else []
         else:
             providers = [provider["id"] for provider in PROVIDERS]
-        for provider_id in providers:
-            checkpoint = self.client.get_checkpoint(provider_id, p["id"])
-            if checkpoint is None or checkpoint.get("status") == "deleted":
-                continue
-            if not self.check_mode and not self.client.delete_checkpoint(provider_id, p["id"]):
-                continue
-            return self.with_diff({"changed": True, "checkpoint": {}}, describe(checkpoint), {})
-        return {"changed": False, "checkpoint": {}}
+        provider_id, checkpoint = find_backup(self.client, p["id"], providers)
+        if checkpoint is None or checkpoint.get("status") == "deleted":
+            return {"changed": False, "checkpoint": {}}
+        if not self.check_mode and not self.client.delete_checkpoint(provider_id, p["id"]):
+            return {"changed": False, "checkpoint": {}}  # someone else deleted it meanwhile
+        return self.with_diff({"changed": True, "checkpoint": {}}, describe(checkpoint), {})
 
 
 def main():

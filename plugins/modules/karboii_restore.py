@@ -144,7 +144,7 @@ restore:
 from ansible_collections.vkcloud.karboii.plugins.module_utils.karboii_backups import (
     restore_failures, restore_parameters, restore_running, same_restore, wait_for,
 )
-from ansible_collections.vkcloud.karboii.plugins.module_utils.karboii_finders import require_plan
+from ansible_collections.vkcloud.karboii.plugins.module_utils.karboii_finders import find_backup, require_plan
 from ansible_collections.vkcloud.karboii.plugins.module_utils.karboii_module import KarboiiModule
 from ansible_collections.vkcloud.karboii.plugins.module_utils.karboii_validate import PROVIDERS, InvalidOption
 
@@ -206,11 +206,10 @@ class RestoreModule(KarboiiModule):
             providers = [require_plan(self.client, p["plan"])["provider_id"]]
         else:
             providers = [provider["id"] for provider in PROVIDERS]
-        for provider_id in providers:
-            checkpoint = self.client.get_checkpoint(provider_id, p["checkpoint"])
-            if checkpoint is not None:
-                return provider_id, checkpoint
-        raise InvalidOption("checkpoint", "no backup has id '%s'" % p["checkpoint"])
+        provider_id, checkpoint = find_backup(self.client, p["checkpoint"], providers)
+        if checkpoint is None:
+            raise InvalidOption("checkpoint", "no backup has id '%s'" % p["checkpoint"])
+        return provider_id, checkpoint
 
 
 def main():
